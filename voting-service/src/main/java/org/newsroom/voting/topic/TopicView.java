@@ -1,0 +1,5 @@
+package org.newsroom.voting.topic;
+
+/** A topic as readers see it. */
+public record TopicView(String id, String title, String description, TopicStatus status) {
+}
