@@ -1,15 +1,24 @@
 package org.newsroom.membership.tier;
 
-import java.time.ZoneOffset;
 import java.time.Instant;
+import java.time.ZoneOffset;
 
-/** How often a patron pays. */
+/** How a membership is paid for: monthly, yearly, or not at all (granted by an editor). */
 public enum BillingPeriod {
-    MONTHLY, YEARLY;
+    MONTHLY, YEARLY, COMPLIMENTARY;
+
+    /** Whether a reader can choose this period at checkout. */
+    public boolean isPaid() {
+        return this != COMPLIMENTARY;
+    }
 
     /** The end of one paid period that starts at {@code start} (calendar months/years in UTC). */
     public Instant endOfPeriodStartingAt(Instant start) {
         var utc = start.atOffset(ZoneOffset.UTC);
-        return (this == YEARLY ? utc.plusYears(1) : utc.plusMonths(1)).toInstant();
+        return switch (this) {
+            case MONTHLY -> utc.plusMonths(1).toInstant();
+            case YEARLY -> utc.plusYears(1).toInstant();
+            case COMPLIMENTARY -> throw new IllegalStateException("a complimentary membership has no paid period");
+        };
     }
 }
