@@ -119,7 +119,7 @@ class ConventionsPinnedTest {
     void pollRuleWeightingAndResultsVisibilityAreClosedSets() {
         String type = "org.newsroom.voting.poll-opened.v1";
         assertThat(errors(type, e -> e.put("rule", "APPROVAL").put("maxChoices", 2)
-                .put("weighting", "BY_TIER").put("resultsVisibility", "AFTER_CLOSE"))).isEmpty();
+                .put("weighting", "TIER").put("resultsVisibility", "AFTER_CLOSE"))).isEmpty();
         assertThat(errors(type, e -> e.put("rule", "RANKED"))).isNotEmpty();
         assertThat(errors(type, e -> e.put("weighting", "BY_AGE"))).isNotEmpty();
         assertThat(errors(type, e -> e.put("resultsVisibility", "NEVER"))).isNotEmpty();
