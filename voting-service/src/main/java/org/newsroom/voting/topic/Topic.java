@@ -22,7 +22,31 @@ public record Topic(String id, String title, String description, TopicStatus sta
         Objects.requireNonNull(status, "status");
     }
 
-    /** A new proposal, after {@link TopicRules#checkProposal} accepted its text. */
+    /** Checks a proposal's text: a title of 5 to 120 characters, a description of at most 2000. */
+    public static void checkProposal(String title, String description) {
+        java.util.List<RuleViolation.FieldError> errors = new java.util.ArrayList<>();
+        int t = title == null ? 0 : title.strip().length();
+        if (t < TITLE_MIN || t > TITLE_MAX) {
+            errors.add(new RuleViolation.FieldError("title", "must be " + TITLE_MIN + " to " + TITLE_MAX + " characters"));
+        }
+        if (description != null && description.strip().length() > DESCRIPTION_MAX) {
+            errors.add(new RuleViolation.FieldError("description", "must be at most " + DESCRIPTION_MAX + " characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw RuleViolation.invalid(errors);
+        }
+    }
+
+    /** Checks a decline reason: required, at most 1000 characters. */
+    public static String checkReason(String reason) {
+        String r = reason == null ? "" : reason.strip();
+        if (r.isEmpty() || r.length() > 1000) {
+            throw RuleViolation.invalid("reason", "must be 1 to 1000 characters");
+        }
+        return r;
+    }
+
+    /** A new proposal, after {@link #checkProposal} accepted its text. */
     public static Topic propose(String id, String title, String description, String proposedBy, Instant now) {
         return new Topic(id, title.strip(), description == null ? "" : description.strip(), TopicStatus.PROPOSED,
                 proposedBy, now, null, null, null, null, 1);

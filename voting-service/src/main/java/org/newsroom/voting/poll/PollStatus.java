@@ -1,0 +1,3 @@
+package org.newsroom.voting.poll;
+
+public enum PollStatus { SCHEDULED, OPEN, CLOSED }
