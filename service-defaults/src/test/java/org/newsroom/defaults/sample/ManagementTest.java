@@ -42,6 +42,16 @@ class ManagementTest {
                 .expectStatus().isNotFound();
     }
 
+    @Test
+    void theApiIsDescribedAsOpenApi() {
+        WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + serverPort).build()
+                .get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.openapi").exists()
+                .jsonPath("$.paths['/api/notes']").exists();
+    }
+
     private WebTestClient management() {
         return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();
     }
