@@ -1,7 +1,10 @@
 package org.newsroom.gateway.limits;
 
 import org.newsroom.gateway.config.GatewaySettings;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -20,6 +23,8 @@ public class ClientAddressFilter implements WebFilter, Ordered {
 
     public static final String ATTRIBUTE = ClientAddressFilter.class.getName() + ".address";
 
+    static final String FORWARDED_FOR_ATTRIBUTE = ClientAddressFilter.class.getName() + ".forwardedFor";
+
     private final ClientAddresses addresses;
 
     public ClientAddressFilter(GatewaySettings settings) {
@@ -36,13 +41,39 @@ public class ClientAddressFilter implements WebFilter, Ordered {
         ServerHttpRequest request = exchange.getRequest();
         exchange.getAttributes().put(ATTRIBUTE, addresses.clientOf(request));
         String forwardedFor = addresses.forwardedFor(request);
-        ServerHttpRequest forwarded = request.mutate().headers(h -> {
-            h.remove("X-Forwarded-For");
-            h.remove("Forwarded");
+        if (forwardedFor != null) {
+            exchange.getAttributes().put(FORWARDED_FOR_ATTRIBUTE, forwardedFor);
+        }
+        return chain.filter(exchange);
+    }
+
+    /**
+     * Runs after the gateway's own filter that strips every {@code X-Forwarded-*} header a client
+     * sent (order 0), and puts back the chain the gateway believes.
+     */
+    @Bean
+    static HttpHeadersFilter believedForwardedFor() {
+        return new ForwardedForHeader();
+    }
+
+    static final class ForwardedForHeader implements HttpHeadersFilter, Ordered {
+
+        @Override
+        public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
+            String forwardedFor = exchange.getAttribute(FORWARDED_FOR_ATTRIBUTE);
+            HttpHeaders headers = new HttpHeaders();
+            headers.putAll(input);
+            headers.remove("Forwarded");
+            headers.remove("X-Forwarded-For");
             if (forwardedFor != null) {
-                h.set("X-Forwarded-For", forwardedFor);
+                headers.set("X-Forwarded-For", forwardedFor);
             }
-        }).build();
-        return chain.filter(exchange.mutate().request(forwarded).build());
+            return headers;
+        }
+
+        @Override
+        public int getOrder() {
+            return 1;
+        }
     }
 }

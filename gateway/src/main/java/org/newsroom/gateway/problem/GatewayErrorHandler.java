@@ -11,6 +11,8 @@ import org.newsroom.gateway.config.GatewaySettings;
 import org.newsroom.gateway.routing.PublicRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.newsroom.gateway.web.RequestIdFilter;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
@@ -58,6 +60,15 @@ public class GatewayErrorHandler implements ErrorWebExceptionHandler {
         Problem problem = classify(exchange, failure, headers);
         String method = exchange.getRequest().getMethod().name();
         String path = exchange.getRequest().getPath().value();
+        // Error handlers run outside the filter chain's Reactor context: set the id for this line.
+        try (MDC.MDCCloseable id = MDC.putCloseable(RequestIdFilter.CONTEXT_KEY,
+                exchange.getAttributeOrDefault(RequestIdFilter.ATTRIBUTE, ""))) {
+            log(method, path, problem, failure);
+        }
+        return writer.write(exchange, problem, headers);
+    }
+
+    private static void log(String method, String path, Problem problem, Throwable failure) {
         if (problem.status().is5xxServerError()) {
             if (problem.status() == HttpStatus.INTERNAL_SERVER_ERROR) {
                 log.error("{} {} failed", method, path, failure);
@@ -70,7 +81,6 @@ public class GatewayErrorHandler implements ErrorWebExceptionHandler {
         else {
             log.debug("{} {} -> {}", method, path, problem.status().value());
         }
-        return writer.write(exchange, problem, headers);
     }
 
     Problem classify(ServerWebExchange exchange, Throwable failure, HttpHeaders headers) {
