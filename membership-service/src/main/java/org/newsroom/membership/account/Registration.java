@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 public final class Registration {
 
     public static final int MIN_PASSWORD_LENGTH = 10;
-    public static final int MAX_PASSWORD_LENGTH = 200;
+    /** In UTF-8 bytes: the most the password hash takes into account. */
+    public static final int MAX_PASSWORD_BYTES = 72;
     public static final int MAX_DISPLAY_NAME_LENGTH = 100;
     public static final int MAX_EMAIL_LENGTH = 254;
 
@@ -36,8 +37,8 @@ public final class Registration {
         }
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
             errors.add(new FieldError("password", "must be at least " + MIN_PASSWORD_LENGTH + " characters"));
-        } else if (password.length() > MAX_PASSWORD_LENGTH) {
-            errors.add(new FieldError("password", "must be at most " + MAX_PASSWORD_LENGTH + " characters"));
+        } else if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            errors.add(new FieldError("password", "must be at most " + MAX_PASSWORD_BYTES + " bytes"));
         }
         String name = displayName == null ? "" : displayName.strip();
         if (name.isEmpty()) {
