@@ -1,11 +1,19 @@
 package org.newsroom.voting.topic;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.newsroom.voting.common.RuleViolation;
+import org.newsroom.voting.config.Caller;
 import org.newsroom.voting.config.Page;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import reactor.core.publisher.Mono;
@@ -15,10 +23,21 @@ public class TopicController {
 
     static final int MAX_LIMIT = 100;
 
-    private final TopicStore topics;
+    public record ProposalRequest(String title, String description) {
+    }
 
-    public TopicController(TopicStore topics) {
+    public record DeclineRequest(String reason) {
+    }
+
+    public record MergeRequest(String into) {
+    }
+
+    private final TopicStore topics;
+    private final TopicService service;
+
+    public TopicController(TopicStore topics, TopicService service) {
         this.topics = topics;
+        this.service = service;
     }
 
     @GetMapping("/api/topics")
@@ -35,12 +54,39 @@ public class TopicController {
         });
     }
 
+    @GetMapping("/api/topics/{id}")
+    public Mono<TopicView> get(@PathVariable String id) {
+        return topics.find(id).map(Topic::view)
+                .switchIfEmpty(Mono.error(RuleViolation.notFound("topic-not-found", "no topic " + id)));
+    }
+
+    @PostMapping("/api/topics")
+    @ResponseStatus(HttpStatus.CREATED)
+    public Mono<TopicView> propose(@RequestBody ProposalRequest request, JwtAuthenticationToken token) {
+        return service.propose(Caller.of(token), request.title(), request.description()).map(Topic::view);
+    }
+
+    @PostMapping("/api/editorial/topics/{id}/approve")
+    public Mono<TopicView> approve(@PathVariable String id) {
+        return service.approve(id).map(Topic::view);
+    }
+
+    @PostMapping("/api/editorial/topics/{id}/decline")
+    public Mono<TopicView> decline(@PathVariable String id, @RequestBody DeclineRequest request) {
+        return service.decline(id, request.reason()).map(Topic::view);
+    }
+
+    @PostMapping("/api/editorial/topics/{id}/merge")
+    public Mono<TopicView> merge(@PathVariable String id, @RequestBody MergeRequest request) {
+        return service.merge(id, request.into()).map(Topic::view);
+    }
+
     static TopicStatus parseStatus(String status) {
         if (status == null || status.isBlank()) {
             return null;
         }
         try {
-            return TopicStatus.valueOf(status.strip().toUpperCase(java.util.Locale.ROOT));
+            return TopicStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw RuleViolation.invalid("status", "must be one of " + List.of(TopicStatus.values()));
         }
