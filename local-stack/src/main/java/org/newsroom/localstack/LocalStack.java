@@ -49,6 +49,7 @@ public final class LocalStack implements AutoCloseable {
             "-Djava.awt.headless=true");
     private static final List<String> MONGO_JVM_FLAGS = List.of(
             "-Xms32m", "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
+    private static final Duration REFUSAL_PATIENCE = Duration.ofSeconds(10);
     private static final Duration APP_STOP_GRACE = Duration.ofSeconds(20);
     private static final Duration INFRA_STOP_GRACE = Duration.ofSeconds(30);
 
@@ -57,6 +58,7 @@ public final class LocalStack implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final Object lifecycle = new Object();
     private final Thread safetyNet = new Thread(this::stop, "local-stack-stop");
+    private final Map<Part, Instant> refusedSince = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Part, String> lastReadinessAnswer = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean stopRequested;
     private Duration startupTime = Duration.ZERO;
@@ -498,6 +500,17 @@ public final class LocalStack implements AutoCloseable {
                     HttpRequest.newBuilder(readinessUri(app)).timeout(Duration.ofSeconds(2)).GET().build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             lastReadinessAnswer.put(app, response.statusCode() + " " + abbreviate(response.body()));
+            if (response.statusCode() >= 400 && response.statusCode() < 500) {
+                // refused, not merely "not ready yet": no amount of waiting will help
+                Instant since = refusedSince.computeIfAbsent(app, a -> Instant.now());
+                if (Duration.between(since, Instant.now()).compareTo(REFUSAL_PATIENCE) > 0) {
+                    throw new LocalStackException(app.id() + " answers " + response.statusCode() + " at "
+                            + readinessUri(app) + ": probes on the management port must not need a token. Log: "
+                            + config.logDir().resolve(app.id() + ".log"));
+                }
+            } else {
+                refusedSince.remove(app);
+            }
             return response.statusCode() == 200 && response.body().contains("\"UP\"");
         } catch (IOException e) {
             lastReadinessAnswer.put(app, "no answer (" + e.getClass().getSimpleName() + ")");

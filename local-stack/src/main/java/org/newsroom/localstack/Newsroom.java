@@ -35,12 +35,23 @@ public final class Newsroom {
         Path dataDir = null;
         Map<String, String> env = new LinkedHashMap<>();
         boolean cds = true;
+        java.util.Set<Part> only = java.util.EnumSet.allOf(Part.class);
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--project-dir" -> projectDir = Path.of(value(args, ++i, arg));
                 case "--data-dir" -> dataDir = Path.of(value(args, ++i, arg));
                 case "--no-cds" -> cds = false;
+                case "--only" -> {
+                    only = java.util.EnumSet.noneOf(Part.class);
+                    for (String id : value(args, ++i, arg).split(",")) {
+                        try {
+                            only.add(Part.byId(id.trim()));
+                        } catch (IllegalArgumentException e) {
+                            return usage("--only: no part named " + id.trim());
+                        }
+                    }
+                }
                 case "--env" -> {
                     String pair = value(args, ++i, arg);
                     int eq = pair.indexOf('=');
@@ -68,7 +79,7 @@ public final class Newsroom {
         }
         try {
             return switch (command) {
-                case "up" -> up(projectDir, dataDir, env, cds);
+                case "up" -> up(projectDir, dataDir, env, cds, only);
                 case "down" -> down(dataDir);
                 case "status" -> status(dataDir);
                 default -> usage("unknown command " + command);
@@ -80,12 +91,13 @@ public final class Newsroom {
         }
     }
 
-    private static int up(Path projectDir, Path dataDir, Map<String, String> env, boolean cds) {
+    private static int up(Path projectDir, Path dataDir, Map<String, String> env, boolean cds, java.util.Set<Part> only) {
         LocalStackConfig config = LocalStackConfig.builder(projectDir)
                 .dataDir(dataDir)
                 .externalServicesFrom(System.getenv())
                 .env(env)
                 .classDataSharing(cds)
+                .parts(only)
                 .build();
         LocalStack.failIfAlreadyRunning(config.dataDir());
         LocalStack stack = new LocalStack(config);
@@ -205,6 +217,8 @@ public final class Newsroom {
                   --data-dir DIR       where data, logs and pid files go (default: .newsroom)
                   --env NAME=VALUE     extra environment for every service (repeatable)
                   --no-cds             start the services without class-data sharing archives
+                  --only PART,...      start only these of kafka, mongo, membership-service, article-service,
+                                       voting-service, gateway (say, to run one service from an IDE)
                 KAFKA_BOOTSTRAP_SERVERS / MONGODB_URI, when set, are used instead of starting Kafka / MongoDB.""");
         return problem == null ? 0 : 2;
     }
