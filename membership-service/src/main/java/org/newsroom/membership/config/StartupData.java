@@ -33,7 +33,7 @@ import reactor.core.publisher.Mono;
  * local stack, the demo accounts. Every step can run again after a restart and changes nothing then.
  */
 @Component
-class StartupData {
+public class StartupData {
 
     private static final Logger log = LoggerFactory.getLogger(StartupData.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -76,7 +76,7 @@ class StartupData {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    void prepare() {
+    public void prepare() {
         store.createIndexes().block(TIMEOUT);
         if (!firstAdminEmail.isBlank()) {
             ensureAccount(firstAdminEmail, firstAdminPassword, "Admin", EnumSet.of(Role.ADMIN)).block(TIMEOUT);
