@@ -8,6 +8,7 @@ import org.newsroom.membership.account.LoginThrottle;
 import org.newsroom.membership.account.RefreshTokens;
 import org.newsroom.membership.payment.PaymentProperties;
 import org.newsroom.membership.token.AccessTokens;
+import org.newsroom.membership.token.GeneratedSigningKey;
 import org.newsroom.membership.token.OwnTokenDecoder;
 import org.newsroom.membership.token.SigningKeys;
 import org.newsroom.membership.token.TokenProperties;
@@ -25,8 +26,8 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 class AccountConfiguration {
 
     @Bean
-    SigningKeys signingKeys(TokenProperties properties) {
-        return SigningKeys.from(properties);
+    SigningKeys signingKeys(TokenProperties properties, ReactiveMongoTemplate mongo) {
+        return SigningKeys.from(GeneratedSigningKey.withGeneratedKey(properties, mongo));
     }
 
     /** Tokens name the issuer every Newsroom service checks ({@code NEWSROOM_JWT_ISSUER}). */

@@ -77,6 +77,24 @@ class AccountApiTest extends ApiTestSupport {
                 .expectBody().jsonPath("$.id").isEqualTo(a.id()).jsonPath("$.email").isEqualTo(a.email());
     }
 
+    @Autowired
+    org.springframework.data.mongodb.core.ReactiveMongoTemplate mongo;
+
+    @Test
+    void withoutConfiguredKeysTheGeneratedKeyIsKeptSoARestartSignsWithTheSameOne() {
+        var stored = mongo.findById("generated", org.bson.Document.class, "signing_keys").block();
+        assertThat(stored).isNotNull();
+        assertThat(stored.getString("kid")).isEqualTo(keys.active().getKeyID());
+        var props = new org.newsroom.membership.token.TokenProperties(issuer, Duration.ofMinutes(15), Duration.ofDays(1),
+                null, null, null);
+        var restarted = SigningKeys.from(org.newsroom.membership.token.GeneratedSigningKey.withGeneratedKey(props, mongo));
+        assertThat(restarted.active().getKeyID()).isEqualTo(keys.active().getKeyID());
+        Account a = registerAndLogin("survivor");
+        var token = new AccessTokens(restarted, issuer, Duration.ofMinutes(15), clock).issue(a.id(), Set.of(Role.READER));
+        web.get().uri("/api/members/me").header("Authorization", "Bearer " + token.token()).exchange()
+                .expectStatus().isOk();
+    }
+
     @Test
     void aWrongPasswordAndAnUnknownEmailGetTheSameAnswer() {
         Account a = registerAndLogin("guarded");
