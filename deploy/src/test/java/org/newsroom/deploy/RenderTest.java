@@ -36,7 +36,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 class RenderTest {
 
     /** The Secrets operators create (deploy/README.md). */
-    private static final List<String> OPERATOR_SECRETS = List.of("newsroom-mongodb", "membership-signing-keys", "membership-webhooks");
+    private static final List<String> OPERATOR_SECRETS = List.of("newsroom-mongodb", "membership-signing-keys",
+            "membership-webhooks", "membership-first-admin", "voting-voter-key");
 
     static Stream<String> overlays() {
         return KustomizeTreeTest.overlayNames().stream();

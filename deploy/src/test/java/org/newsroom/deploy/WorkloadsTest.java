@@ -236,6 +236,37 @@ class WorkloadsTest {
         softly.assertAll();
     }
 
+    /**
+     * A secret a part reads from its environment (a {@code ${NAME:default}} placeholder in its
+     * application.yml, whose default is for local use only) is set from a Secret in Kubernetes.
+     */
+    @Test
+    void everySecretAPartReadsComesFromASecret() throws IOException {
+        Pattern placeholder = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::[^}]*)?}");
+        SoftAssertions softly = new SoftAssertions();
+        int checked = 0;
+        for (App app : apps()) {
+            Path config = Manifests.DEPLOY.getParent().resolve(app.name()).resolve("src/main/resources/application.yml");
+            Map<String, Object> deployment = named(base, "Deployment", app.name());
+            if (!Files.isRegularFile(config) || deployment == null) {
+                continue;
+            }
+            Map<String, Map<String, Object>> env = env(containers(deployment).get(0));
+            java.util.regex.Matcher m = placeholder.matcher(Files.readString(config));
+            while (m.find()) {
+                String variable = m.group(1);
+                if (SENSITIVE.matcher(variable).matches()) {
+                    checked++;
+                    softly.assertThat(at(env.get(variable), "valueFrom", "secretKeyRef", "name"))
+                            .as("%s reads %s (%s): set it from a Secret", app.name(), variable, KUBERNETES.relativize(BASE))
+                            .isNotNull();
+                }
+            }
+        }
+        softly.assertAll();
+        assertThat(checked).as("secrets found in the parts' application.yml").isPositive();
+    }
+
     @Test
     void everyPartHasADisruptionBudgetAndAnAutoscaler() {
         SoftAssertions softly = new SoftAssertions();
