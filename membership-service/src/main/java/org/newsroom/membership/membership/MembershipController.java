@@ -33,13 +33,16 @@ class MembershipController {
     private final String checkoutUrlTemplate;
 
     MembershipController(MemberStore store, MembershipService memberships, Checkouts checkouts, Tiers tiers,
-            @Value("${newsroom.payments.checkout-url:/api/memberships/sandbox/checkouts/{id}}") String checkoutUrlTemplate) {
+            java.time.Clock clock, @Value("${newsroom.payments.checkout-url:/api/memberships/sandbox/checkouts/{id}}") String checkoutUrlTemplate) {
         this.store = store;
         this.memberships = memberships;
         this.checkouts = checkouts;
         this.tiers = tiers;
         this.checkoutUrlTemplate = checkoutUrlTemplate;
+        this.clock = clock;
     }
+
+    private final java.time.Clock clock;
 
     record CheckoutRequest(String tier, String period) {
     }
@@ -75,10 +78,10 @@ class MembershipController {
         return current(jwt)
                 // the rules first, so a refused checkout leaves nothing behind
                 .doOnNext(m -> m.membership().toDomain(m.id(), m.version())
-                        .startCheckout(checkoutId, tier.get().id(), chosen, Instant.now()))
+                        .startCheckout(checkoutId, tier.get().id(), chosen, clock.instant()))
                 .onErrorMap(MembershipRuleViolation.class, MembershipService::asProblem)
                 .flatMap(m -> checkouts.insert(new CheckoutDocument(checkoutId, m.id(), tier.get().id(), chosen,
-                        tier.get().price(chosen), tier.get().currency(), Instant.now(), CheckoutDocument.Status.OPEN)))
+                        tier.get().price(chosen), tier.get().currency(), clock.instant(), CheckoutDocument.Status.OPEN)))
                 .flatMap(c -> memberships.apply(c.memberId(), null,
                         (ms, now) -> ms.startCheckout(checkoutId, c.tier(), c.period(), now)))
                 .thenReturn(new CheckoutStarted(checkoutId, checkoutUrlTemplate.replace("{id}", checkoutId)));

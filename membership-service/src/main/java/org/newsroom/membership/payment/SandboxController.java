@@ -46,12 +46,15 @@ class SandboxController {
 
     @PostMapping("/api/memberships/sandbox/checkouts/{id}/pay")
     Mono<MembershipView> pay(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
-        return own(jwt, id).flatMap(payments::pay).then(membership(jwt));
+        return own(jwt, id).flatMap(c -> c.status() == CheckoutDocument.Status.FAILED
+                ? Mono.<Void>error(ProblemException.conflict("checkout-failed", "This checkout failed; start a new one."))
+                : payments.pay(c)).then(membership(jwt));
     }
 
     @PostMapping("/api/memberships/sandbox/checkouts/{id}/fail")
     Mono<MembershipView> fail(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
-        return own(jwt, id).flatMap(payments::fail).then(membership(jwt));
+        return own(jwt, id).flatMap(c -> c.status() == CheckoutDocument.Status.FAILED ? Mono.<Void>empty()
+                : payments.fail(c)).then(membership(jwt));
     }
 
     /** Someone else's checkout is answered exactly like one that does not exist. */

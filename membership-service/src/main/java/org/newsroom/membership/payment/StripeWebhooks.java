@@ -91,13 +91,15 @@ public class StripeWebhooks {
     private Mono<Void> checkoutCompleted(String eventId, JsonNode session) {
         String checkoutId = text(session, "client_reference_id");
         String customer = text(session, "customer");
+        var paid = new java.util.concurrent.atomic.AtomicBoolean();
         return checkout(checkoutId).flatMap(c -> store.update(c.memberId(), doc -> {
             MemberChange change = memberships.change(doc, eventId, (m, now) -> m.checkoutPaid(checkoutId, null, now));
+            paid.set(!change.isNone());
             if (change.isNone() || customer == null) {
                 return change;
             }
             return new MemberChange(change.next().withStripeCustomerId(customer), change.events());
-        }).flatMap(doc -> checkouts.mark(checkoutId, CheckoutDocument.Status.PAID)))
+        }).flatMap(doc -> paid.get() ? checkouts.mark(checkoutId, CheckoutDocument.Status.PAID) : Mono.empty()))
                 .onErrorMap(org.newsroom.membership.membership.MembershipRuleViolation.class, MembershipService::asProblem);
     }
 
