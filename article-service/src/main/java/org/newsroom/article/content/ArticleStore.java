@@ -124,6 +124,15 @@ public class ArticleStore {
 
     /** Published articles newest first, matching every given filter (null filters match all). */
     public Flux<ArticleDocument> published(String tag, String authorKey, List<String> words, Cursor after, int limit) {
+        return published(tag, authorKey, words, after, limit, false);
+    }
+
+    /**
+     * @param summariesOnly leave out body, HTML and keywords: a list shows none of them, and they are
+     *                      most of an article's bytes
+     */
+    public Flux<ArticleDocument> published(String tag, String authorKey, List<String> words, Cursor after, int limit,
+                                           boolean summariesOnly) {
         Criteria c = Criteria.where("status").is(ArticleStatus.PUBLISHED);
         if (tag != null) {
             c = c.and("tags").is(tag);
@@ -134,7 +143,11 @@ public class ArticleStore {
         if (words != null && !words.isEmpty()) {
             c = c.and("keywords").all(words);
         }
-        return mongo.find(page(c, "publishedAt", after, limit), ArticleDocument.class);
+        Query query = page(c, "publishedAt", after, limit);
+        if (summariesOnly) {
+            query.fields().exclude("body", "html", "teaserHtml", "keywords", "outbox");
+        }
+        return mongo.find(query, ArticleDocument.class);
     }
 
     /** Articles for editors, most recently created first, optionally of one status. */

@@ -61,7 +61,7 @@ class ReadingController {
                 throw ProblemException.invalid("q", "must be at most " + MAX_QUERY + " characters");
             }
             List<String> words = q == null ? List.of() : Keywords.query(q);
-            return articles.published(tagFilter, authorFilter, words, after, size + 1).collectList().map(docs -> {
+            return articles.published(tagFilter, authorFilter, words, after, size + 1, true).collectList().map(docs -> {
                 String next = docs.size() > size
                         ? new Cursor(docs.get(size - 1).publishedAt(), docs.get(size - 1).id()).encode() : null;
                 return new Page<>(docs.stream().limit(size).map(ArticleSummary::of).toList(), next);

@@ -36,6 +36,16 @@ class ReadingApiTest {
     }
 
     @Test
+    void theApiIsDescribedAsOpenApi() {
+        web.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.paths['/api/articles']").exists()
+                .jsonPath("$.paths['/api/articles/{slug}']").exists()
+                .jsonPath("$.paths['/api/editorial/articles/{id}/publish']").exists()
+                .jsonPath("$.paths['/api/commissions/{id}/assignment']").exists();
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void listsNewestFirstWithCursorPagingAndFilters() {
         String tag = "t" + UUID.randomUUID().toString().substring(0, 8);
