@@ -58,7 +58,7 @@ public class MemberEvents {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("memberId", m.memberId());
         data.put("membershipId", m.id());
-        data.put("tier", m.tier());
+        data.put("tier", tierName(m.tier()));
         data.put("weight", tiers.weightOf(m.tier()));
         data.put("period", m.period() == null ? null : m.period().name());
         data.put("status", m.status().name());
@@ -70,7 +70,7 @@ public class MemberEvents {
             case ACTIVATED -> ACTIVATED;
             case RENEWED -> RENEWED;
             case TIER_CHANGED -> {
-                data.put("previousTier", change.previousTier());
+                data.put("previousTier", tierName(change.previousTier()));
                 yield TIER_CHANGED;
             }
             case PAST_DUE -> PAST_DUE;
@@ -80,6 +80,11 @@ public class MemberEvents {
             }
         };
         return events.create(type, m.memberId(), data);
+    }
+
+    /** Events name tiers as configured ("Co-creator"), as the contract says; a retired tier keeps its id. */
+    private String tierName(String tierId) {
+        return tiers.find(tierId).map(t -> t.name()).orElse(tierId);
     }
 
     /** ISO-8601 UTC to the millisecond, as every Newsroom event writes times. */

@@ -68,6 +68,7 @@ class MembershipFlowApiTest extends ApiTestSupport {
         records.forEach(MembershipFlowApiTest::assertKeepsTheContract);
         var activated = json(KafkaProbe.value(records.get(1)));
         assertThat(activated.get("weight").asInt()).isEqualTo(2);
+        assertThat(activated.get("tier").asString()).isEqualTo("Co-creator");
         assertThat(activated.get("status").asString()).isEqualTo("ACTIVE");
         assertThat(activated.get("version").asLong()).isGreaterThan(json(KafkaProbe.value(records.get(0))).get("version").asLong());
     }
@@ -129,6 +130,33 @@ class MembershipFlowApiTest extends ApiTestSupport {
         // nothing to cancel any more
         assertProblem(web.post().uri("/api/memberships/me/cancel").header("Authorization", bearer(again)).exchange(),
                 409, "not-cancellable");
+    }
+
+    @Test
+    void aPatronWhoPaysForAnotherTierChangesTier() {
+        Account a = registerAndLogin("upgrader");
+        becomePatron(a, "coffee");
+        becomePatronAgain(a, "champion");
+        var me = getJson("/api/memberships/me", a);
+        assertThat(me.get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(me.get("tier").asString()).isEqualTo("champion");
+        var records = eventsOf(a.id(), 3);
+        assertThat(types(records)).containsExactly("org.newsroom.membership.member-registered.v1",
+                "org.newsroom.membership.activated.v1", "org.newsroom.membership.tier-changed.v1");
+        records.forEach(MembershipFlowApiTest::assertKeepsTheContract);
+        var changed = json(KafkaProbe.value(records.get(2)));
+        assertThat(changed.get("previousTier").asString()).isEqualTo("Coffee");
+        assertThat(changed.get("tier").asString()).isEqualTo("Champion");
+        assertThat(changed.get("weight").asInt()).isEqualTo(3);
+    }
+
+    private void becomePatronAgain(Account a, String tier) {
+        String checkoutId = json(web.post().uri("/api/memberships/checkout").header("Authorization", bearer(a))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("tier", tier, "period", "MONTHLY"))
+                .exchange().expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody())
+                .get("checkoutId").asString();
+        web.post().uri("/api/memberships/sandbox/checkouts/{id}/pay", checkoutId).header("Authorization", bearer(a))
+                .exchange().expectStatus().isOk();
     }
 
     @Test
