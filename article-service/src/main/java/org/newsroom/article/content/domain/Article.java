@@ -29,11 +29,11 @@ public record Article(String id, String slug, ArticleContent content, String htm
         keywords = List.copyOf(keywords);
     }
 
-    /** A new draft, revision 1. */
+    /** A new draft: revision 1, version 0 (versions count changes from 0, as in every Newsroom event). */
     public static Article draft(String id, String slug, ArticleContent content, String editor, Instant now) {
         return new Article(id, slug, content, ArticleHtml.render(content.body()),
                 ArticleHtml.teaser(content.body(), content.dek()), keywordsOf(content), ArticleStatus.DRAFT, null,
-                null, null, 1, 1, now, now, editor, editor);
+                null, null, 1, 0, now, now, editor, editor);
     }
 
     /** Once published, an article keeps its address for good: links and feeds point at it. */
