@@ -190,6 +190,42 @@ class EditorialApiTest {
     }
 
     @Test
+    void aBodyLargerThanTheServiceAcceptsIs413NotA500() {
+        web.post().uri("/api/editorial/articles")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + Api.editor())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Api.draft("Huge", "x".repeat(2_000_000), List.of(), "PUBLIC", null))
+                .exchange().expectStatus().isEqualTo(413)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void revisionsArePaginated() {
+        String id = (String) Api.create(web, Api.draft("Revised " + UUID.randomUUID(), "r1", List.of(), "PUBLIC", null))
+                .get("id");
+        for (int r = 2; r <= 3; r++) {
+            web.put().uri("/api/editorial/articles/{id}", id)
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + Api.editor())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Api.draft("Revised", "r" + r, List.of(), "PUBLIC", null))
+                    .exchange().expectStatus().isOk();
+        }
+        Map<String, Object> first = web.get().uri("/api/editorial/articles/{id}/revisions?limit=2", id)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + Api.editor())
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat((List<Map<String, Object>>) first.get("items")).extracting(m -> m.get("body"))
+                .containsExactly("r3", "r2");
+        Map<String, Object> second = web.get().uri("/api/editorial/articles/{id}/revisions?limit=2&cursor={c}", id,
+                        first.get("next"))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + Api.editor())
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat((List<Map<String, Object>>) second.get("items")).extracting(m -> m.get("body"))
+                .containsExactly("r1");
+        assertThat(second.get("next")).isNull();
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void theEditorialListIsPaginated() {
         for (int i = 0; i < 3; i++) {

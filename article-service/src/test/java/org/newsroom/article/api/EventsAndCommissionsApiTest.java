@@ -176,6 +176,19 @@ class EventsAndCommissionsApiTest {
     }
 
     @Test
+    void aPollClosedWithoutASelectedTopicCommissionsNothing() {
+        String pollId = UUID.randomUUID().toString();
+        ObjectNode node = (ObjectNode) JSON.readTree(CONTRACTS.example(POLL_CLOSED));
+        node.put("pollId", pollId);
+        node.putNull("selected");
+        KafkaProbe.send(VOTING, pollId, POLL_CLOSED, JSON.writeValueAsString(node));
+        String marker = UUID.randomUUID().toString();
+        KafkaProbe.send(VOTING, pollId, POLL_CLOSED, pollClosed(marker, UUID.randomUUID().toString(), "Marker"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !commissionsFor(marker).isEmpty());
+        assertThat(commissionsFor(pollId)).isEmpty();
+    }
+
+    @Test
     void commissionsArePublicAndBadFiltersAre400() {
         web.get().uri("/api/commissions").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.items").isArray().jsonPath("$.next").hasJsonPath();

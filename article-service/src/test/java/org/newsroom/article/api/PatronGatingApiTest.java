@@ -206,6 +206,27 @@ class PatronGatingApiTest {
     }
 
     @Test
+    void theTeaserAndTheFullTextHaveDifferentETags() {
+        String teaserTag = web.get().uri("/api/articles/{slug}", slug).exchange().expectStatus().isOk()
+                .returnResult(String.class).getResponseHeaders().getETag();
+        String fullTag = web.get().uri("/api/articles/{slug}", slug)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + Api.editor()).exchange().expectStatus().isOk()
+                .returnResult(String.class).getResponseHeaders().getETag();
+        assertThat(teaserTag).isNotNull().isNotEqualTo(fullTag);
+        // A reader holding the full text's tag still gets only the teaser, never a 304 that reuses it.
+        assertTeaser(read304Safe(fullTag));
+        web.get().uri("/api/articles/{slug}", slug).header(HttpHeaders.IF_NONE_MATCH, teaserTag).exchange()
+                .expectStatus().isNotModified();
+    }
+
+    Map<String, Object> read304Safe(String etag) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = web.get().uri("/api/articles/{slug}", slug).header(HttpHeaders.IF_NONE_MATCH, etag)
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        return body;
+    }
+
+    @Test
     void editorsReadPatronsOnlyArticlesInFull() {
         assertFull(read(Api.editor()));
     }
