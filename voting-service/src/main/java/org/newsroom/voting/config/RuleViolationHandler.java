@@ -1,25 +1,30 @@
 package org.newsroom.voting.config;
 
-import java.net.URI;
-import java.util.List;
-import java.util.Map;
-
+import org.newsroom.defaults.web.ProblemException;
+import org.newsroom.defaults.web.Problems;
 import org.newsroom.voting.common.RuleViolation;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 
-/** Turns a refused voting rule into an RFC 9457 problem answer with the conventions' shape. */
+/**
+ * Answers a refused voting rule with the shared problem format. The domain raises
+ * {@link RuleViolation} so it stays free of the web layer; this maps its kind to a status.
+ */
 @RestControllerAdvice
 class RuleViolationHandler {
 
+    private final Problems problems;
+
+    RuleViolationHandler(Problems problems) {
+        this.problems = problems;
+    }
+
     @ExceptionHandler(RuleViolation.class)
-    ResponseEntity<ProblemDetail> handle(RuleViolation v, ServerWebExchange exchange) {
-        HttpStatus status = switch (v.kind()) {
+    Mono<Void> handle(RuleViolation violation, ServerWebExchange exchange) {
+        HttpStatus status = switch (violation.kind()) {
             case INVALID -> HttpStatus.BAD_REQUEST;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
@@ -27,15 +32,9 @@ class RuleViolationHandler {
             case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
             case TOO_MANY -> HttpStatus.TOO_MANY_REQUESTS;
         };
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, v.getMessage());
-        p.setType(URI.create("https://newsroom.example/problems/" + v.slug()));
-        p.setTitle(status.getReasonPhrase());
-        p.setInstance(URI.create(exchange.getRequest().getPath().value()));
-        List<Map<String, String>> errors = v.fieldErrors().stream()
-                .map(e -> Map.of("field", e.field(), "message", e.message())).toList();
-        if (!errors.isEmpty()) {
-            p.setProperty("errors", errors);
-        }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+        return problems.write(exchange, status, violation.slug(), status.getReasonPhrase(), violation.getMessage(),
+                violation.fieldErrors().stream()
+                        .map(error -> new ProblemException.FieldProblem(error.field(), error.message()))
+                        .toList());
     }
 }
