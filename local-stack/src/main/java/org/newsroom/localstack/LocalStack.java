@@ -63,6 +63,8 @@ public final class LocalStack implements AutoCloseable {
     private volatile boolean stopRequested;
     private Duration startupTime = Duration.ZERO;
     private Duration classDataPreparation = Duration.ZERO;
+    /** How each app was launched by the last {@link #start()}, so that {@link #startPart(Part)} launches it the same way. */
+    private volatile Map<Part, ClassDataArchives.Launch> launches = Map.of();
 
     public LocalStack(LocalStackConfig config) {
         this.config = config;
@@ -101,6 +103,7 @@ public final class LocalStack implements AutoCloseable {
             PartProcess mongo = config.starts(Part.MONGO) ? startMongo(lib) : null;
 
             Map<Part, ClassDataArchives.Launch> launches = prepareLaunches(jars, deadline);
+            this.launches = Map.copyOf(launches);
             if (!classDataPreparation.isZero()) {
                 // building archives is a one-off after a build; it does not eat into the time to get ready
                 deadline = Instant.now().plus(config.readyTimeout());
@@ -142,6 +145,57 @@ public final class LocalStack implements AutoCloseable {
         stopRequested = true;
         synchronized (lifecycle) {
             stopAll();
+        }
+    }
+
+    /**
+     * Stops one app (SIGTERM, a grace period, then SIGKILL) and leaves every other part running, so that one
+     * can see what users get while that part is down. {@link #startPart(Part)} starts it again.
+     *
+     * @throws IllegalArgumentException for Kafka and the MongoDB-wire server, which the apps need to be up
+     * @throws IllegalStateException when this stack does not run that app now
+     */
+    public void stopPart(Part app) {
+        requireApp(app);
+        PartProcess process;
+        synchronized (lifecycle) {
+            process = running.stream().filter(p -> p.part() == app).findFirst()
+                    .orElseThrow(() -> new IllegalStateException(app.id() + " is not running in this stack"));
+            running.remove(process);
+        }
+        process.stop(APP_STOP_GRACE);
+    }
+
+    /**
+     * Starts again an app stopped with {@link #stopPart(Part)}, on the same ports and with the same environment,
+     * and returns once it is ready. If it does not get ready, it is stopped again and a {@link LocalStackException}
+     * says why.
+     */
+    public void startPart(Part app) {
+        requireApp(app);
+        ClassDataArchives.Launch launch = launches.get(app);
+        if (launch == null || !config.starts(app)) {
+            throw new IllegalStateException(app.id() + " was not started by this stack");
+        }
+        if (running.stream().anyMatch(p -> p.part() == app)) {
+            throw new IllegalStateException(app.id() + " is running already");
+        }
+        if (running.isEmpty()) {
+            throw new IllegalStateException("the stack is stopped; start() it first");
+        }
+        PartProcess process = startApp(app, launch);
+        try {
+            waitUntilReady(List.of(process), Instant.now().plus(config.readyTimeout()));
+        } catch (RuntimeException e) {
+            running.remove(process);
+            process.stop(APP_STOP_GRACE);
+            throw e;
+        }
+    }
+
+    private static void requireApp(Part part) {
+        if (!part.isApp()) {
+            throw new IllegalArgumentException(part.id() + " cannot be stopped on its own: the services need it");
         }
     }
 
