@@ -37,7 +37,7 @@ class CommissionController {
 
     @GetMapping
     Mono<Page<CommissionView>> list(@RequestParam(required = false) String status,
-                                    @RequestParam(required = false) Integer limit,
+                                    @RequestParam(required = false) String limit,
                                     @RequestParam(required = false) String cursor) {
         return Mono.defer(() -> {
             int size = Cursor.limit(limit, 20, MAX_LIMIT);

@@ -31,14 +31,20 @@ public record Cursor(Instant at, String id) {
         }
     }
 
-    /** Validates a page size: 1 to {@code max}. */
-    public static int limit(Integer limit, int defaultLimit, int max) {
-        if (limit == null) {
+    /** Validates a page size given as a query parameter: a whole number from 1 to {@code max}. */
+    public static int limit(String limit, int defaultLimit, int max) {
+        if (limit == null || limit.isBlank()) {
             return defaultLimit;
         }
-        if (limit < 1 || limit > max) {
+        int value;
+        try {
+            value = Integer.parseInt(limit.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("limit", "must be a whole number between 1 and " + max);
+        }
+        if (value < 1 || value > max) {
             throw ProblemException.invalid("limit", "must be between 1 and " + max);
         }
-        return limit;
+        return value;
     }
 }

@@ -69,7 +69,7 @@ class EditorialController {
 
     @GetMapping
     Mono<Page<EditorialArticle>> list(@RequestParam(required = false) String status,
-                                      @RequestParam(required = false) Integer limit,
+                                      @RequestParam(required = false) String limit,
                                       @RequestParam(required = false) String cursor) {
         return Mono.defer(() -> {
             int size = Cursor.limit(limit, 20, MAX_LIMIT);
@@ -86,7 +86,7 @@ class EditorialController {
     }
 
     @GetMapping("/{id}/revisions")
-    Mono<Page<RevisionView>> revisions(@PathVariable String id, @RequestParam(required = false) Integer limit,
+    Mono<Page<RevisionView>> revisions(@PathVariable String id, @RequestParam(required = false) String limit,
                                        @RequestParam(required = false) String cursor) {
         return Mono.defer(() -> {
             int size = Cursor.limit(limit, 20, MAX_LIMIT);

@@ -47,7 +47,7 @@ class ReadingController {
     }
 
     @GetMapping("/api/articles")
-    Mono<Page<ArticleSummary>> list(@RequestParam(required = false) Integer limit,
+    Mono<Page<ArticleSummary>> list(@RequestParam(required = false) String limit,
                                     @RequestParam(required = false) String cursor,
                                     @RequestParam(required = false) String tag,
                                     @RequestParam(required = false) String author,

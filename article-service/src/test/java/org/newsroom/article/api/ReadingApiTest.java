@@ -84,6 +84,8 @@ class ReadingApiTest {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("cursor");
         web.get().uri("/api/articles?limit=1000").exchange().expectStatus().isBadRequest();
+        web.get().uri("/api/articles?limit=ten").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("limit");
     }
 
     @SuppressWarnings("unchecked")
