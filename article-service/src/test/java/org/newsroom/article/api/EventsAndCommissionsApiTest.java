@@ -198,6 +198,24 @@ class EventsAndCommissionsApiTest {
         assertThat(commissionsFor(pollId)).isEmpty();
     }
 
+    @org.springframework.beans.factory.annotation.Value("${spring.cloud.stream.default.group}")
+    String group;
+
+    @Test
+    void everyVotingExampleEventIsConsumedAndOnlyTheResultCommissions() {
+        String examplePoll = (String) JSON.readValue(CONTRACTS.example(POLL_CLOSED), Map.class).get("pollId");
+        List<String> ids = new java.util.ArrayList<>();
+        for (String type : CONTRACTS.types()) {
+            if (type.startsWith("org.newsroom.voting.")) {
+                ids.add(KafkaProbe.send(VOTING, examplePoll, type, CONTRACTS.example(type)));
+            }
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> commissionsFor(examplePoll).size() == 1);
+        assertThat(ids).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(KafkaProbe.readFor("error." + VOTING + "." + group,
+                r -> ids.contains(KafkaProbe.header(r, "ce_id")), Duration.ofSeconds(2))).isEmpty();
+    }
+
     @Test
     void commissionsArePublicAndBadFiltersAre400() {
         web.get().uri("/api/commissions").exchange().expectStatus().isOk()
