@@ -24,6 +24,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Publishes the events waiting in aggregate documents, in the order they were written, then takes
@@ -103,7 +104,9 @@ public class OutboxRelay implements SmartLifecycle {
         header(record, CloudEventHeaders.TIME, at.toString());
         header(record, CloudEventHeaders.SUBJECT, subject);
         header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        // send() can block while it waits for the topic's metadata: never on a driver or event-loop thread.
         return Mono.fromFuture(() -> kafka.send(record))
+                .subscribeOn(Schedulers.boundedElastic())
                 .doOnSuccess(result -> meters.counter("newsroom.events.published", "type", type).increment())
                 .then();
     }
@@ -127,6 +130,11 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void start() {
+        // Fetch the topic's metadata now, so the first publish after a start does not wait for it.
+        Mono.fromCallable(() -> kafka.partitionsFor(topic))
+                .subscribeOn(Schedulers.boundedElastic())
+                .subscribe(partitions -> log.debug("{} has {} partitions", topic, partitions.size()),
+                        e -> log.warn("Metadata of {} not fetched at start-up: {}", topic, e.toString()));
         Duration interval = properties.sweepInterval();
         sweep = Flux.interval(interval, interval)
                 .onBackpressureDrop()
