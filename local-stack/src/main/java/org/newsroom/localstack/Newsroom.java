@@ -91,11 +91,21 @@ public final class Newsroom {
         }
     }
 
+    /**
+     * The local stack is where people try Newsroom: demo accounts, articles and an open poll, and
+     * the sandbox checkout instead of a payment provider. {@code --env NAME=false} turns either off.
+     */
+    static final Map<String, String> LOCAL_DEFAULTS = Map.of(
+            "NEWSROOM_DEMO_ENABLED", "true",
+            "NEWSROOM_SANDBOX_ENABLED", "true");
+
     private static int up(Path projectDir, Path dataDir, Map<String, String> env, boolean cds, java.util.Set<Part> only) {
+        Map<String, String> appEnv = new java.util.LinkedHashMap<>(LOCAL_DEFAULTS);
+        appEnv.putAll(env);
         LocalStackConfig config = LocalStackConfig.builder(projectDir)
                 .dataDir(dataDir)
                 .externalServicesFrom(System.getenv())
-                .env(env)
+                .env(appEnv)
                 .classDataSharing(cds)
                 .parts(only)
                 .build();
