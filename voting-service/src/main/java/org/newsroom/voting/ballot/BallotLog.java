@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.newsroom.defaults.outbox.EventFactory;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -18,14 +18,20 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The append-only, hash-chained ballot logs. Appending is blocking code for callers that hold the
- * poll's append lock; reading is reactive.
+ * The append-only, hash-chained ballot logs. Appending is blocking code; reading is reactive.
+ *
+ * <p>Each entry chains to the one before it, so a poll's appends are strictly one after the other.
+ * Within an instance a lock per poll orders them and is held only for the insert. Across instances
+ * the unique id (poll and sequence) is the guard: of two entries written for the same place one is
+ * refused, and its writer reads the new end of the log and chains after it.
  */
 @Component
 public class BallotLog {
 
     public static final String COLLECTION = "ballot_log";
     static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** The most entries one query reads. */
+    static final int CHUNK = 1000;
 
     record Head(long sequence, String hash) {
     }
@@ -34,6 +40,7 @@ public class BallotLog {
     private final EventFactory events;
     /** Where each poll's log ends, as far as this instance knows; the unique id corrects it. */
     private final Map<String, Head> heads = new ConcurrentHashMap<>();
+    private final Map<String, ReentrantLock> appendLocks = new ConcurrentHashMap<>();
 
     public BallotLog(ReactiveMongoTemplate mongo, EventFactory events) {
         this.mongo = mongo;
@@ -45,33 +52,47 @@ public class BallotLog {
                 .map(LogEntryDocument::entry);
     }
 
-    /** Entries after {@code afterSequence}, in log order. */
+    /**
+     * Entries after {@code afterSequence}, in log order. A log has no gaps, so the page is the ids
+     * of the next {@code limit} places: an {@code $in} on the id, which the MongoDB-wire server
+     * answers from the id index (a range on the id would scan the collection).
+     */
     public Flux<LogEntry> page(String pollId, long afterSequence, int limit) {
-        Query q = Query.query(Criteria.where("_id").gt(LogEntryDocument.idOf(pollId, afterSequence))
-                .lte(LogEntryDocument.idOf(pollId, 999_999_999_999L)))
-                .with(Sort.by("_id")).limit(limit);
-        return mongo.find(q, LogEntryDocument.class, COLLECTION).map(LogEntryDocument::entry);
+        if (limit > CHUNK) {
+            return page(pollId, afterSequence, CHUNK).collectList().flatMapMany(list -> list.size() < CHUNK
+                    ? Flux.fromIterable(list)
+                    : Flux.fromIterable(list).concatWith(page(pollId, afterSequence + CHUNK, limit - CHUNK)));
+        }
+        List<String> ids = java.util.stream.LongStream.rangeClosed(afterSequence + 1, afterSequence + limit)
+                .mapToObj(seq -> LogEntryDocument.idOf(pollId, seq)).toList();
+        Query q = Query.query(Criteria.where("_id").in(ids));
+        return mongo.find(q, LogEntryDocument.class, COLLECTION)
+                .sort(java.util.Comparator.comparingLong(LogEntryDocument::sequence))
+                .map(LogEntryDocument::entry);
     }
 
     /** The whole log of a poll, in order, read page by page. */
     public Flux<LogEntry> all(String pollId) {
-        return pages(pollId, 0);
-    }
-
-    private Flux<LogEntry> pages(String pollId, long after) {
-        int size = 1000;
-        return page(pollId, after, size).collectList().flatMapMany(list -> list.size() < size
-                ? Flux.fromIterable(list)
-                : Flux.fromIterable(list).concatWith(pages(pollId, list.get(list.size() - 1).sequence())));
+        return page(pollId, 0, Integer.MAX_VALUE);
     }
 
     /**
-     * Appends a ballot at the end of the log, with its BallotCast event, in one write. Call with the
-     * poll's append lock held. Another instance may have appended meanwhile: the unique id refuses
-     * the write and the append moves on to the next free place.
+     * Appends a ballot at the end of the log, with its BallotCast event, in one write. Another
+     * instance may have appended meanwhile: the unique id refuses the write and the append moves on
+     * to the next free place.
      */
     public LogEntry appendBlocking(String pollId, String voterKey, List<String> choices, long weight, Instant castAt) {
-        Head head = heads.computeIfAbsent(pollId, id -> lastBlocking(id));
+        ReentrantLock lock = appendLocks.computeIfAbsent(pollId, id -> new ReentrantLock());
+        lock.lock();
+        try {
+            return appendLocked(pollId, voterKey, choices, weight, castAt);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private LogEntry appendLocked(String pollId, String voterKey, List<String> choices, long weight, Instant castAt) {
+        Head head = heads.computeIfAbsent(pollId, id -> endBlocking(id, new Head(0, BallotChain.GENESIS)));
         for (int attempt = 0; attempt < 1000; attempt++) {
             LogEntry e = BallotChain.append(head.hash(), pollId, head.sequence() + 1, voterKey, choices, weight, castAt);
             try {
@@ -80,18 +101,45 @@ public class BallotLog {
                 heads.put(pollId, new Head(e.sequence(), e.entryHash()));
                 return e;
             } catch (DuplicateKeyException taken) {
-                head = lastBlocking(pollId);
+                head = endBlocking(pollId, head);
                 heads.put(pollId, head);
             }
         }
         throw new IllegalStateException("could not append to the ballot log of " + pollId);
     }
 
-    private Head lastBlocking(String pollId) {
-        Query q = Query.query(Criteria.where("pollId").is(pollId)).with(Sort.by(Sort.Direction.DESC, "sequence"))
-                .limit(1);
-        LogEntryDocument last = mongo.findOne(q, LogEntryDocument.class, COLLECTION).block(TIMEOUT);
-        return last == null ? new Head(0, BallotChain.GENESIS) : new Head(last.sequence(), last.entryHash());
+    /**
+     * The last entry of a poll's log at or after {@code known} (an entry in the log, or the genesis).
+     * Each probe is a read by id: doubling steps past the end, then halving back to it.
+     */
+    private Head endBlocking(String pollId, Head known) {
+        Head last = known;
+        long step = 1;
+        long missing;
+        while (true) {
+            LogEntryDocument d = findBlocking(pollId, last.sequence() + step);
+            if (d == null) {
+                missing = last.sequence() + step;
+                break;
+            }
+            last = new Head(d.sequence(), d.entryHash());
+            step *= 2;
+        }
+        while (missing - last.sequence() > 1) {
+            long mid = last.sequence() + (missing - last.sequence()) / 2;
+            LogEntryDocument d = findBlocking(pollId, mid);
+            if (d == null) {
+                missing = mid;
+            } else {
+                last = new Head(d.sequence(), d.entryHash());
+            }
+        }
+        return last;
+    }
+
+    private LogEntryDocument findBlocking(String pollId, long sequence) {
+        return mongo.findById(LogEntryDocument.idOf(pollId, sequence), LogEntryDocument.class, COLLECTION)
+                .block(TIMEOUT);
     }
 
     /** Drops what this instance remembers about where logs end (for tests that restart it). */

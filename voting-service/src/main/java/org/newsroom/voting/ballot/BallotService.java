@@ -6,8 +6,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.newsroom.defaults.outbox.OutboxRelay;
@@ -30,12 +28,18 @@ import reactor.core.scheduler.Schedulers;
  * leaves no trace. An accepted ballot is, in this order: the member-to-key link, the log entry with
  * its BallotCast event (one write: from here on it counts), the voter's current ballot, and the
  * publish of the event.
+ *
+ * <p>One voter's ballots in one poll are taken one at a time (a striped lock on poll and voter key),
+ * so a retried ballot id finds the first answer and the current ballot follows the log. Only the
+ * append itself is serialised per poll (see {@link BallotLog}), so different voters' ballots
+ * overlap in everything else.
  */
 @Service
 public class BallotService {
 
     static final String BALLOTS = "ballots";
     static final Duration TIMEOUT = Duration.ofSeconds(10);
+    static final int VOTER_STRIPES = 256;
 
     private final PollStore polls;
     private final MemberStore members;
@@ -45,7 +49,8 @@ public class BallotService {
     private final OutboxRelay relay;
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
-    private final Map<String, ReentrantLock> appendLocks = new ConcurrentHashMap<>();
+    /** Striped by poll and voter key: bounded, and two voters rarely share a stripe. */
+    private final ReentrantLock[] voterLocks = new ReentrantLock[VOTER_STRIPES];
 
     public BallotService(PollStore polls, MemberStore members, VoterKeys keys, VoterLinks links, BallotLog log,
             OutboxRelay relay, ReactiveMongoTemplate mongo, Clock clock) {
@@ -57,6 +62,9 @@ public class BallotService {
         this.relay = relay;
         this.mongo = mongo;
         this.clock = clock;
+        for (int i = 0; i < VOTER_STRIPES; i++) {
+            voterLocks[i] = new ReentrantLock();
+        }
     }
 
     public Mono<BallotAnswer> cast(String memberId, String pollId, List<String> requestedChoices, String ballotId) {
@@ -93,10 +101,10 @@ public class BallotService {
 
     private Appended appendLocked(Poll poll, String key, List<String> choices, long weight, String ballotId,
             Instant now) {
-        ReentrantLock lock = appendLocks.computeIfAbsent(poll.id(), id -> new ReentrantLock());
+        String id = CurrentBallot.idOf(poll.id(), key);
+        ReentrantLock lock = voterLocks[Math.floorMod(id.hashCode(), VOTER_STRIPES)];
         lock.lock();
         try {
-            String id = CurrentBallot.idOf(poll.id(), key);
             CurrentBallot current = mongo.findById(id, CurrentBallot.class, BALLOTS).block(TIMEOUT);
             CurrentBallot.Answer earlier = current == null ? null : current.answerFor(ballotId);
             if (earlier != null) {

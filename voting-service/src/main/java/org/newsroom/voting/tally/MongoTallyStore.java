@@ -2,6 +2,7 @@ package org.newsroom.voting.tally;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.bson.Document;
@@ -25,6 +26,9 @@ public class MongoTallyStore implements TallyStore {
     public static final String TALLIES = "tallies";
     static final String VOTERS = "tally_voters";
     static final Duration TIMEOUT = Duration.ofSeconds(10);
+    static final String BALLOT = "ballot";
+    /** Separates the parts of a voter's marker; topic ids never contain it. */
+    static final char SEP = '\u001f';
 
     private final ReactiveMongoTemplate mongo;
 
@@ -48,8 +52,14 @@ public class MongoTallyStore implements TallyStore {
         if (d == null) {
             return null;
         }
-        return new CountedBallot(number(d.get("sequence")), d.getList("choices", String.class),
-                number(d.get("weight")));
+        CountedBallot marked = unmark(d.getString(BALLOT));
+        // markers written before the ballot field existed keep their ballot in separate fields
+        CountedBallot earlier = d.containsKey("sequence") ? new CountedBallot(number(d.get("sequence")),
+                d.getList("choices", String.class), number(d.get("weight"))) : null;
+        if (marked == null || earlier != null && earlier.sequence() > marked.sequence()) {
+            return earlier;
+        }
+        return marked;
     }
 
     @Override
@@ -75,17 +85,31 @@ public class MongoTallyStore implements TallyStore {
         return mongo.updateFirst(q, u, TALLIES).map(r -> r.getModifiedCount() == 1).block(TIMEOUT);
     }
 
+    /**
+     * One upsert by id alone (the MongoDB-wire server uses the id index only for a query on the id
+     * and nothing else, and scans the collection otherwise). {@code $max} on the marker string keeps
+     * the ballot with the highest sequence, because the string starts with the zero-padded sequence.
+     */
     @Override
     public void markCounted(String pollId, String voterKey, CountedBallot ballot) {
-        Query older = Query.query(Criteria.where("_id").is(pollId + ":" + voterKey).and("sequence")
-                .lt(ballot.sequence()));
-        Update u = new Update().set("sequence", ballot.sequence()).set("choices", ballot.choices())
-                .set("weight", ballot.weight());
-        try {
-            mongo.upsert(older, u, VOTERS).block(TIMEOUT);
-        } catch (DuplicateKeyException alreadyNewer) {
-            // the counts include this voter's ballot or a later one already
+        mongo.upsert(Query.query(Criteria.where("_id").is(pollId + ":" + voterKey)),
+                new Update().max(BALLOT, mark(ballot)), VOTERS).block(TIMEOUT);
+    }
+
+    /** A counted ballot as one string that sorts by sequence: sequence, weight, then the choices. */
+    static String mark(CountedBallot b) {
+        return String.format("%019d%c%019d%c%s", b.sequence(), SEP, b.weight(), SEP,
+                String.join(String.valueOf(SEP), b.choices()));
+    }
+
+    static CountedBallot unmark(String mark) {
+        if (mark == null) {
+            return null;
         }
+        String[] parts = mark.split(String.valueOf(SEP), -1);
+        List<String> choices = parts.length == 3 && parts[2].isEmpty() ? List.of()
+                : List.of(parts).subList(2, parts.length);
+        return new CountedBallot(Long.parseLong(parts[0]), choices, Long.parseLong(parts[1]));
     }
 
     static TallyState state(Document d) {

@@ -1,6 +1,9 @@
 package org.newsroom.voting.tally;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Applies accepted ballots to a poll's tally exactly once, whatever Kafka redelivers, whatever the
@@ -14,6 +17,11 @@ import java.util.List;
  * publication of the same ballot, or an older ballot published after a newer one. The last ballot
  * in the log is the one that counts.</li>
  * </ul>
+ *
+ * <p>The applier remembers each poll's tally as it last wrote or read it, so a record costs three
+ * writes and reads (the voter's marker, the counts, the marker again) rather than four. What it
+ * remembers can only be stale when another instance changed the tally: then the version check
+ * refuses the write, the applier forgets, and the record is retried against a fresh read.
  */
 public final class TallyApplier {
 
@@ -27,6 +35,7 @@ public final class TallyApplier {
     }
 
     private final TallyStore store;
+    private final Map<String, TallyStore.TallyState> known = new ConcurrentHashMap<>();
 
     public TallyApplier(TallyStore store) {
         this.store = store;
@@ -34,19 +43,38 @@ public final class TallyApplier {
 
     public Outcome apply(String pollId, String voterKey, long sequence, List<String> choices, long weight,
             int partition, long offset) {
+        try {
+            return applyOnce(pollId, voterKey, sequence, choices, weight, partition, offset);
+        } catch (RuntimeException e) {
+            known.remove(pollId);
+            throw e;
+        }
+    }
+
+    private Outcome applyOnce(String pollId, String voterKey, long sequence, List<String> choices, long weight,
+            int partition, long offset) {
         CountedBallot ballot = new CountedBallot(sequence, choices, weight);
         CountedBallot counted = store.counted(pollId, voterKey);
         if (counted != null && counted.sequence() >= sequence) {
             return counted.sequence() == sequence ? Outcome.ALREADY_COUNTED : Outcome.SUPERSEDED;
         }
-        TallyStore.TallyState tally = store.tally(pollId);
+        TallyStore.TallyState tally = known.get(pollId);
+        if (tally == null || tally.offset(partition) >= offset) {
+            tally = store.tally(pollId); // a fresh read before concluding anything from the fence
+        }
         if (tally.offset(partition) >= offset) {
+            known.put(pollId, tally);
             store.markCounted(pollId, voterKey, ballot);
             return Outcome.ALREADY_COUNTED;
         }
-        if (!store.apply(pollId, partition, offset, Counts.delta(counted, ballot), tally.version())) {
+        Counts delta = Counts.delta(counted, ballot);
+        known.remove(pollId);
+        if (!store.apply(pollId, partition, offset, delta, tally.version())) {
             throw new Contended(pollId);
         }
+        Map<Integer, Long> offsets = new HashMap<>(tally.offsets());
+        offsets.put(partition, offset);
+        known.put(pollId, new TallyStore.TallyState(tally.counts().plus(delta), offsets, tally.version() + 1));
         store.markCounted(pollId, voterKey, ballot);
         return Outcome.COUNTED;
     }
