@@ -39,6 +39,12 @@ class BallotBenchmark extends VotingTestSupport {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.newsroom.defaults.outbox.OutboxRelay relay;
+
     @Test
     void ballotsPerSecondAndTimeToTally() throws Exception {
         var poll = openPoll(4, "APPROVAL", 2, "EQUAL", "LIVE", List.of());
@@ -102,6 +108,16 @@ class BallotBenchmark extends VotingTestSupport {
             System.out.printf("  accepted-to-tally: p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d ballots)%n",
                     pct(latencies, 0.50), pct(latencies, 0.99), latencies.get(latencies.size() - 1) / 1e6,
                     latencies.size());
+        }
+        var apply = meters.timer("newsroom.voting.tally.apply");
+        System.out.printf("  tally consumer: %d events, %.2f ms each on average%n", apply.count(),
+                apply.mean(java.util.concurrent.TimeUnit.MILLISECONDS));
+        // the outbox sweep scans every outbox collection, ballot_log included (now holding every ballot)
+        for (int i = 0; i < 3; i++) {
+            long t0 = System.nanoTime();
+            long found = relay.sweepOnce().block(Duration.ofSeconds(30));
+            System.out.printf("  outbox sweep over %d log entries: %.1f ms (%d documents still waiting)%n",
+                    BALLOTS + 200, (System.nanoTime() - t0) / 1e6, found);
         }
         System.out.printf("  started %s%n%n", Instant.now());
     }

@@ -44,8 +44,11 @@ class TallyConsumer {
             BallotCast b = json.readerFor(BallotCast.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .readValue(event.data());
             long weight = b.weight().movePointRight(3).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+            long started = System.nanoTime();
             TallyApplier.Outcome outcome = applier.apply(b.pollId(), b.voterKey(), b.sequence(), b.choices(), weight,
                     event.partition(), event.offset());
+            meters.timer("newsroom.voting.tally.apply").record(System.nanoTime() - started,
+                    java.util.concurrent.TimeUnit.NANOSECONDS);
             meters.counter("newsroom.voting.tally.applied", "outcome", outcome.name()).increment();
             if (outcome == TallyApplier.Outcome.COUNTED) {
                 changes.changed(b.pollId());
