@@ -35,6 +35,17 @@ class RateLimitTest extends GatewayTest {
     }
 
     @Test
+    void servicesAreToldTheClientAddressTheGatewayBelieved() {
+        // The peer (127.0.0.1) is a trusted proxy, so its X-Forwarded-For is read from the right:
+        // 198.51.100.7 is the first hop it does not trust, the client; what a client wrote before it is not believed.
+        login("203.0.113.9, 198.51.100.7").expectStatus().isOk();
+        assertThat(services.membership.lastSeen().headers()).containsEntry("x-forwarded-for", "198.51.100.7");
+
+        client.get().uri("/api/articles").exchange().expectStatus().isOk();
+        assertThat(services.article.lastSeen().headers()).containsEntry("x-forwarded-for", "127.0.0.1");
+    }
+
+    @Test
     void generalBudgetIsPerMember() {
         String alice = bearer(tokens.reader("alice"));
         for (int i = 0; i < 5; i++) {
@@ -60,9 +71,8 @@ class RateLimitTest extends GatewayTest {
                 429, "too-many-requests", "/api/articles");
         client.get().uri("/api/articles").header("X-Forwarded-For", "198.51.100.21").exchange()
                 .expectStatus().isOk();
-        // The believed chain goes to the service: client, then the proxy the gateway saw.
-        assertThat(services.article.lastSeen().headers().get("x-forwarded-for"))
-                .isEqualTo("198.51.100.21, 127.0.0.1");
+        // The service is told the client the gateway believed, not the proxies in between.
+        assertThat(services.article.lastSeen().headers().get("x-forwarded-for")).isEqualTo("198.51.100.21");
     }
 
     @Test

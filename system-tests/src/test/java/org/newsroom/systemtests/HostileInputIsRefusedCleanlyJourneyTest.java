@@ -16,7 +16,6 @@ import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -246,11 +245,6 @@ class HostileInputIsRefusedCleanlyJourneyTest {
      */
     @Test
     @Order(8)
-    @Disabled("waiting for membership-service: AuthController.clientAddress takes the last X-Forwarded-For hop, which"
-            + " is the gateway's own peer (the ingress; here the trusted loopback proxy), not the client the gateway"
-            + " believed; so every sign-in counts against one address, and after 20 failures from anywhere"
-            + " (max-failures-per-address) every sign-in answers 429 too-many-sign-in-attempts for 15 minutes."
-            + " Run it last: it locks sign-in for the rest of the run while the bug is there.")
     void failedSignInsFromManyAddressesDoNotLockOutEveryoneElse() {
         for (int i = 0; i < 25; i++) {
             client().post("/api/auth/login", null, Map.of("email", "nobody-" + UUID.randomUUID() + "@journeys.newsroom.test",

@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.newsroom.systemtests.NewsroomStack.Running;
@@ -21,9 +20,6 @@ import org.newsroom.systemtests.NewsroomStack.Running;
  * outage. (Public reads; well within each reader's rate-limit budget.)
  */
 @ExtendWith(NewsroomStack.class)
-@Disabled("waiting for the gateway: Spring Cloud CircuitBreaker's default Resilience4j bulkhead admits 25 concurrent"
-        + " calls per service; the 26th gets 503 (or 500 when the BulkheadFullException is not mapped), the breaker"
-        + " counts the rejections as failures and opens, and the whole route answers 503 for 10 s")
 class ManyReadersAtOnceAreAllServedJourneyTest {
 
     private static final int READERS = 40;

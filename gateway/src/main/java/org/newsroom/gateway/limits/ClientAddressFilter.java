@@ -14,16 +14,15 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Works out the client address once per request and tells the services the believed
- * {@code X-Forwarded-For} chain: a client cannot make the services see an address of its choosing
- * unless it is one of the trusted proxies.
+ * Works out the client address once per request and tells the services that address, and only it,
+ * as {@code X-Forwarded-For}: a client cannot make the services see an address of its choosing
+ * unless it is one of the trusted proxies, and the services (which only the gateway can reach) need
+ * no list of proxies of their own to count sign-in attempts per client.
  */
 @Component
 public class ClientAddressFilter implements WebFilter, Ordered {
 
     public static final String ATTRIBUTE = ClientAddressFilter.class.getName() + ".address";
-
-    static final String FORWARDED_FOR_ATTRIBUTE = ClientAddressFilter.class.getName() + ".forwardedFor";
 
     private final ClientAddresses addresses;
 
@@ -40,16 +39,12 @@ public class ClientAddressFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
         exchange.getAttributes().put(ATTRIBUTE, addresses.clientOf(request));
-        String forwardedFor = addresses.forwardedFor(request);
-        if (forwardedFor != null) {
-            exchange.getAttributes().put(FORWARDED_FOR_ATTRIBUTE, forwardedFor);
-        }
         return chain.filter(exchange);
     }
 
     /**
      * Runs after the gateway's own filter that strips every {@code X-Forwarded-*} header a client
-     * sent (order 0), and puts back the chain the gateway believes.
+     * sent (order 0), and puts back the client address the gateway believes.
      */
     @Bean
     static HttpHeadersFilter believedForwardedFor() {
@@ -60,7 +55,7 @@ public class ClientAddressFilter implements WebFilter, Ordered {
 
         @Override
         public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
-            String forwardedFor = exchange.getAttribute(FORWARDED_FOR_ATTRIBUTE);
+            String forwardedFor = exchange.getAttribute(ATTRIBUTE);
             HttpHeaders headers = new HttpHeaders();
             headers.putAll(input);
             headers.remove("Forwarded");

@@ -64,20 +64,6 @@ public final class ClientAddresses {
         return client.getHostAddress();
     }
 
-    /** The {@code X-Forwarded-For} to send on: the believed chain plus the peer. */
-    public String forwardedFor(ServerHttpRequest request) {
-        InetSocketAddress remote = request.getRemoteAddress();
-        InetAddress peer = remote == null ? null : remote.getAddress();
-        if (peer == null) {
-            return null;
-        }
-        String incoming = request.getHeaders().getFirst("X-Forwarded-For");
-        if (isTrusted(peer) && incoming != null && !incoming.isBlank()) {
-            return incoming + ", " + peer.getHostAddress();
-        }
-        return peer.getHostAddress();
-    }
-
     public boolean isTrusted(InetAddress address) {
         for (Cidr cidr : trusted) {
             if (cidr.contains(address)) {
