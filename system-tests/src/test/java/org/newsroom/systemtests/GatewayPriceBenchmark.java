@@ -26,7 +26,7 @@ import org.newsroom.localstack.Part;
  * each process spent per request. Not a test: run it with {@code ./mvnw -B -ntp -pl system-tests -Pbenchmark verify}.
  *
  * <p>System properties: {@code bench.seconds} (per measured run, default 15), {@code bench.rounds} (alternated
- * pairs, default 3), {@code bench.connections} (wrk, default 16), {@code bench.rate} (fixed rate in requests
+ * pairs, default 3), {@code bench.connections} (wrk, default 32), {@code bench.rate} (fixed rate in requests
  * per second; default half of what the gateway reached at saturation), {@code bench.warmup.seconds} (20).
  */
 public final class GatewayPriceBenchmark {
@@ -35,11 +35,7 @@ public final class GatewayPriceBenchmark {
 
     private final int seconds = Integer.getInteger("bench.seconds", 15);
     private final int rounds = Integer.getInteger("bench.rounds", 3);
-    /**
-     * Below 25: Spring Cloud CircuitBreaker's default bulkhead admits 25 concurrent calls per service and turns
-     * the rest into 503s, which would measure the rejections rather than the door.
-     */
-    private final int connections = Integer.getInteger("bench.connections", 16);
+    private final int connections = Integer.getInteger("bench.connections", 32);
     private final int warmupSeconds = Integer.getInteger("bench.warmup.seconds", 20);
     private final double fixedRate = Double.parseDouble(System.getProperty("bench.rate", "0"));
 
