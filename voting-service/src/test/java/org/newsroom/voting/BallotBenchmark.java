@@ -109,9 +109,26 @@ class BallotBenchmark extends VotingTestSupport {
                     pct(latencies, 0.50), pct(latencies, 0.99), latencies.get(latencies.size() - 1) / 1e6,
                     latencies.size());
         }
-        var apply = meters.timer("newsroom.voting.tally.apply");
-        System.out.printf("  tally consumer: %d events, %.2f ms each on average%n", apply.count(),
-                apply.mean(java.util.concurrent.TimeUnit.MILLISECONDS));
+        if (!seen.isEmpty()) {
+            long[] last = seen.get(seen.size() - 1);
+            double span = (last[0] - start) / 1e9;
+            System.out.printf("  tally apply rate: %d ballots counted %.2f s after the first was sent: %.0f ballots/s%n",
+                    last[1], span, last[1] / span);
+        }
+        var perEvent = meters.find("newsroom.voting.tally.apply").timer(); // a record at a time
+        if (perEvent != null) {
+            System.out.printf("  tally consumer: %d events, %.2f ms each on average%n", perEvent.count(),
+                    perEvent.mean(java.util.concurrent.TimeUnit.MILLISECONDS));
+        }
+        var perBatch = meters.find("newsroom.voting.tally.batch").timer(); // a Kafka poll at a time
+        if (perBatch != null) {
+            double events = meters.find("newsroom.voting.tally.applied").counters().stream()
+                    .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+            System.out.printf("  tally consumer: %.0f events in %d batches (%.1f per batch), %.2f ms per batch,"
+                    + " %.2f ms per event on average%n", events, perBatch.count(), events / perBatch.count(),
+                    perBatch.mean(java.util.concurrent.TimeUnit.MILLISECONDS),
+                    perBatch.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS) / events);
+        }
         // the outbox sweep scans every outbox collection, ballot_log included (now holding every ballot)
         for (int i = 0; i < 3; i++) {
             long t0 = System.nanoTime();

@@ -1,12 +1,15 @@
 package org.newsroom.voting.tally;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
+import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -46,12 +49,27 @@ public class MongoTallyStore implements TallyStore {
         return read(pollId).block(TIMEOUT);
     }
 
+    /** One read by id alone: an {@code $in} on the ids, which the MongoDB-wire server answers from the id index. */
     @Override
-    public CountedBallot counted(String pollId, String voterKey) {
-        Document d = mongo.findById(pollId + ":" + voterKey, Document.class, VOTERS).block(TIMEOUT);
-        if (d == null) {
-            return null;
+    public Map<String, CountedBallot> counted(String pollId, Collection<String> voterKeys) {
+        Map<String, CountedBallot> found = new HashMap<>();
+        if (voterKeys.isEmpty()) {
+            return found;
         }
+        String prefix = pollId + ":";
+        List<String> ids = voterKeys.stream().distinct().map(k -> prefix + k).toList();
+        List<Document> docs = mongo.find(Query.query(Criteria.where("_id").in(ids)), Document.class, VOTERS)
+                .collectList().block(TIMEOUT);
+        for (Document d : docs) {
+            CountedBallot b = ballotOf(d);
+            if (b != null) {
+                found.put(d.getString("_id").substring(prefix.length()), b);
+            }
+        }
+        return found;
+    }
+
+    private static CountedBallot ballotOf(Document d) {
         CountedBallot marked = unmark(d.getString(BALLOT));
         // markers written before the ballot field existed keep their ballot in separate fields
         CountedBallot earlier = d.containsKey("sequence") ? new CountedBallot(number(d.get("sequence")),
@@ -86,14 +104,21 @@ public class MongoTallyStore implements TallyStore {
     }
 
     /**
-     * One upsert by id alone (the MongoDB-wire server uses the id index only for a query on the id
-     * and nothing else, and scans the collection otherwise). {@code $max} on the marker string keeps
-     * the ballot with the highest sequence, because the string starts with the zero-padded sequence.
+     * One upsert per voter by id alone (the MongoDB-wire server uses the id index only for a query on
+     * the id and nothing else, and scans the collection otherwise), sent as one unordered bulk write.
+     * {@code $max} on the marker string keeps the ballot with the highest sequence, because the
+     * string starts with the zero-padded sequence.
      */
     @Override
-    public void markCounted(String pollId, String voterKey, CountedBallot ballot) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(pollId + ":" + voterKey)),
-                new Update().max(BALLOT, mark(ballot)), VOTERS).block(TIMEOUT);
+    public void markCounted(String pollId, Map<String, CountedBallot> ballots) {
+        if (ballots.isEmpty()) {
+            return;
+        }
+        ReactiveBulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, VOTERS);
+        ballots.forEach((voterKey, ballot) -> bulk.upsert(
+                Query.query(Criteria.where("_id").is(pollId + ":" + voterKey)),
+                new Update().max(BALLOT, mark(ballot))));
+        bulk.execute().block(TIMEOUT);
     }
 
     /** A counted ballot as one string that sorts by sequence: sequence, weight, then the choices. */

@@ -1,5 +1,6 @@
 package org.newsroom.voting.tally;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -15,8 +16,15 @@ final class MemoryTallyStore implements TallyStore {
     }
 
     @Override
-    public CountedBallot counted(String pollId, String voterKey) {
-        return voters.get(pollId + ":" + voterKey);
+    public Map<String, CountedBallot> counted(String pollId, Collection<String> voterKeys) {
+        Map<String, CountedBallot> found = new HashMap<>();
+        voterKeys.forEach(k -> {
+            CountedBallot b = voters.get(pollId + ":" + k);
+            if (b != null) {
+                found.put(k, b);
+            }
+        });
+        return found;
     }
 
     @Override
@@ -32,7 +40,8 @@ final class MemoryTallyStore implements TallyStore {
     }
 
     @Override
-    public void markCounted(String pollId, String voterKey, CountedBallot ballot) {
-        voters.merge(pollId + ":" + voterKey, ballot, (a, b) -> a.sequence() >= b.sequence() ? a : b);
+    public void markCounted(String pollId, Map<String, CountedBallot> ballots) {
+        ballots.forEach((voterKey, ballot) -> voters.merge(pollId + ":" + voterKey, ballot,
+                (a, b) -> a.sequence() >= b.sequence() ? a : b));
     }
 }

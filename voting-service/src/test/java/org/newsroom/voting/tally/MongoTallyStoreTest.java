@@ -58,4 +58,18 @@ class MongoTallyStoreTest {
         assertThat(store.counted("p2", "k")).isEqualTo(new CountedBallot(7, List.of("t2"), 1000));
         assertThat(store.counted("p2", "other")).isNull();
     }
+
+    @Test
+    void markersAreReadAndWrittenManyAtATimeAndOnlyMoveForward() {
+        store.markCounted("p3", java.util.Map.of("a", new CountedBallot(4, List.of("t1"), 1000), "b",
+                new CountedBallot(2, List.of(), 1500)));
+        store.markCounted("p3", java.util.Map.of("a", new CountedBallot(3, List.of("t2"), 1000), "c",
+                new CountedBallot(9, List.of("t1", "t2"), 2000)));
+        assertThat(store.counted("p3", List.of("a", "b", "c", "nobody"))).isEqualTo(java.util.Map.of(
+                "a", new CountedBallot(4, List.of("t1"), 1000),
+                "b", new CountedBallot(2, List.of(), 1500),
+                "c", new CountedBallot(9, List.of("t1", "t2"), 2000)));
+        assertThat(store.counted("p3", List.of())).isEmpty();
+        assertThat(store.counted("other-poll", List.of("a"))).isEmpty();
+    }
 }
