@@ -41,11 +41,11 @@ final class ClassDataArchives {
 
     private final Path cdsDir;
     private final String java;
-    private final List<String> jvmFlags;
+    private final Function<Part, List<String>> jvmFlags;
     private final Path logDir;
     private volatile boolean trained;
 
-    ClassDataArchives(Path cdsDir, String java, List<String> jvmFlags, Path logDir) {
+    ClassDataArchives(Path cdsDir, String java, Function<Part, List<String>> jvmFlags, Path logDir) {
         this.cdsDir = cdsDir;
         this.java = java;
         this.jvmFlags = jvmFlags;
@@ -90,7 +90,7 @@ final class ClassDataArchives {
         Path stampFile = dir.resolve("stamp");
         Path extractedJar = extracted.resolve(jar.getFileName());
         String stamp = jar.toAbsolutePath() + " " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis()
-                + " " + System.getProperty("java.vm.version") + " " + String.join(" ", jvmFlags);
+                + " " + System.getProperty("java.vm.version") + " " + String.join(" ", jvmFlags.apply(app));
         if (Files.isRegularFile(archive) && Files.isRegularFile(extractedJar) && Files.isRegularFile(stampFile)
                 && Files.readString(stampFile).equals(stamp)) {
             return withArchive(extractedJar, archive);
@@ -108,7 +108,7 @@ final class ClassDataArchives {
         }
         List<String> train = new ArrayList<>();
         train.add(java);
-        train.addAll(jvmFlags);
+        train.addAll(jvmFlags.apply(app));
         train.add("-XX:ArchiveClassesAtExit=" + archive);
         train.add("-Dspring.context.exit=onRefresh");
         train.add(PartProcess.MARKER + app.id() + "-cds");

@@ -383,7 +383,7 @@ public final class LocalStack implements AutoCloseable {
         }
         Instant began = Instant.now();
         ClassDataArchives archives = new ClassDataArchives(config.dataDir().resolve("cds"), javaExecutable(),
-                LocalStackConfig.LEAN_APP_FLAGS, config.logDir());
+                LocalStackConfig::appFlags, config.logDir());
         launches.putAll(archives.prepare(jars, this::appEnvironment, deadline));
         classDataPreparation = archives.trained() ? Duration.between(began, Instant.now()) : Duration.ZERO;
         return launches;
@@ -392,7 +392,7 @@ public final class LocalStack implements AutoCloseable {
     private PartProcess startApp(Part app, ClassDataArchives.Launch launch) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
-        command.addAll(LocalStackConfig.LEAN_APP_FLAGS);
+        command.addAll(LocalStackConfig.appFlags(app));
         command.addAll(launch.flags());
         command.add(PartProcess.MARKER + app.id());
         command.add("-jar");

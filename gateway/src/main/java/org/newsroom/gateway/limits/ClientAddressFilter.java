@@ -56,12 +56,20 @@ public class ClientAddressFilter implements WebFilter, Ordered {
         @Override
         public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
             String forwardedFor = exchange.getAttribute(ATTRIBUTE);
-            HttpHeaders headers = new HttpHeaders();
-            headers.putAll(input);
-            headers.remove("Forwarded");
-            headers.remove("X-Forwarded-For");
+            // The filters before this one hand on a copy of the request's headers of their own, so it is
+            // edited in place; only a read-only one is copied.
+            HttpHeaders headers = input;
+            try {
+                headers.remove("Forwarded");
+            } catch (UnsupportedOperationException readOnly) {
+                headers = new HttpHeaders();
+                headers.putAll(input);
+                headers.remove("Forwarded");
+            }
             if (forwardedFor != null) {
                 headers.set("X-Forwarded-For", forwardedFor);
+            } else {
+                headers.remove("X-Forwarded-For");
             }
             return headers;
         }

@@ -6,7 +6,9 @@ import java.util.regex.Pattern;
 import io.micrometer.context.ContextRegistry;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
-import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -16,7 +18,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Gives every request an id: the caller's {@code X-Request-Id} when it is a sensible token,
- * otherwise a new one. The id goes to the service with the request, comes back on the answer,
+ * otherwise a new one. The id goes to the service with the proxied request, comes back on the answer,
  * appears in problem answers and is in the {@code requestId} MDC entry of every log line written
  * while handling the request (Reactor carries it across threads through context propagation).
  */
@@ -50,13 +52,45 @@ public class RequestIdFilter implements WebFilter, Ordered {
         String offered = exchange.getRequest().getHeaders().getFirst(HEADER);
         String id = offered != null && ACCEPTABLE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
         exchange.getAttributes().put(ATTRIBUTE, id);
-        ServerHttpRequest request = exchange.getRequest().mutate().headers(h -> h.set(HEADER, id)).build();
-        ServerWebExchange withId = exchange.mutate().request(request).build();
         // Set just before the answer leaves, so an echo from the service does not double it.
-        withId.getResponse().beforeCommit(() -> {
-            withId.getResponse().getHeaders().set(HEADER, id);
+        exchange.getResponse().beforeCommit(() -> {
+            exchange.getResponse().getHeaders().set(HEADER, id);
             return Mono.empty();
         });
-        return chain.filter(withId).contextWrite(ctx -> ctx.put(CONTEXT_KEY, id));
+        return chain.filter(exchange).contextWrite(ctx -> ctx.put(CONTEXT_KEY, id));
+    }
+
+    /**
+     * The id goes to the service on the proxied request's headers, which the gateway copies anyway,
+     * rather than on a copy of the incoming request made for it alone.
+     */
+    @Bean
+    static HttpHeadersFilter requestIdToService() {
+        return new RequestIdHeader();
+    }
+
+    static final class RequestIdHeader implements HttpHeadersFilter, Ordered {
+
+        @Override
+        public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
+            String id = exchange.getAttribute(ATTRIBUTE);
+            if (id == null) {
+                return input;
+            }
+            try {
+                input.set(HEADER, id);
+                return input;
+            } catch (UnsupportedOperationException readOnly) {
+                HttpHeaders headers = new HttpHeaders();
+                headers.putAll(input);
+                headers.set(HEADER, id);
+                return headers;
+            }
+        }
+
+        @Override
+        public int getOrder() {
+            return 2;
+        }
     }
 }
