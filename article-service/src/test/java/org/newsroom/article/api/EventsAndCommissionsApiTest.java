@@ -32,16 +32,6 @@ class EventsAndCommissionsApiTest {
     @Autowired
     WebTestClient web;
 
-    @Autowired
-    @org.springframework.beans.factory.annotation.Qualifier("outboxKafkaTemplate")
-    org.springframework.kafka.core.KafkaTemplate<String, byte[]> outboxKafka;
-
-    @Test
-    void theOutboxProducerWaitsForTheBrokerAtMostTwoSeconds() {
-        assertThat(String.valueOf(outboxKafka.getProducerFactory().getConfigurationProperties().get("max.block.ms")))
-                .isEqualTo("2000");
-    }
-
     @Test
     @SuppressWarnings("unchecked")
     void everyProducedEventKeepsItsContractOnTheWire() {

@@ -32,6 +32,9 @@ class OutboxDeliveryTest {
     @Autowired
     OutboxRelay relay;
 
+    @Autowired
+    org.springframework.kafka.core.KafkaTemplate<String, byte[]> outboxKafka;
+
     @Test
     void anEventWrittenWhileTheRelayIsDownReachesTheTopicOnceItRuns() {
         String id = UUID.randomUUID().toString();
@@ -83,6 +86,15 @@ class OutboxDeliveryTest {
         assertThat(KafkaProbe.value(record)).contains("\"text\":\"hello readers\"");
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> mongo.findById(id, Note.class).block().outbox().isEmpty());
+    }
+
+    @Test
+    void theRelaysProducerIsIdempotentWaitsForAllReplicasAndGivesUpOnAnAbsentBrokerWithinSeconds() {
+        Map<String, Object> config = outboxKafka.getProducerFactory().getConfigurationProperties();
+        assertThat(String.valueOf(config.get("acks"))).isEqualTo("all");
+        assertThat(String.valueOf(config.get("enable.idempotence"))).isEqualTo("true");
+        // What cannot be sent in time stays in the outbox for the sweep.
+        assertThat(Long.parseLong(String.valueOf(config.get("max.block.ms")))).isBetween(1L, 5000L);
     }
 
     @Test
